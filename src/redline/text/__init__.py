@@ -1,0 +1,1 @@
+"""Normalization and name finding in text, evasion-proof."""
