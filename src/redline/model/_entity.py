@@ -71,6 +71,7 @@ class Entity:
     designations: tuple[Designation, ...] = ()
     related: tuple[Relation, ...] = ()
     sources: tuple[str, ...] = ()
+    context: tuple[str, ...] = ()  # words that corroborate an ambiguous alias (titles, places, allies)
     notes: str = ""
     status: dict[str, Any] = field(default_factory=dict)
 
@@ -89,5 +90,6 @@ class Entity:
             "designations": [d.to_dict() for d in self.designations],
             "related": [r.to_dict() for r in self.related],
             "sources": list(self.sources),
+            "context": list(self.context),
             "notes": self.notes,
         }

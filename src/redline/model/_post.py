@@ -24,3 +24,4 @@ class Post:
     media: tuple[Media, ...] = ()
     created_at: str | None = None
     version: int = 1
+    account_type: str | None = None  # e.g. "news_organization": policy exemptions key on it

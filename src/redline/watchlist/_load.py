@@ -105,4 +105,5 @@ def _entity(raw: Any, where: str) -> Entity:
     related = tuple(Relation(type=str(r["type"]), target=str(r["target"])) for r in raw.get("related") or [])
     return Entity(id=eid, kind=kind, name=str(_need(raw, "name", where)), tier=int(tier), aliases=tuple(aliases),
                   designations=designations, related=related,
-                  sources=tuple(str(s) for s in raw.get("sources") or []), notes=str(raw.get("notes", "")))
+                  sources=tuple(str(s) for s in raw.get("sources") or []),
+                  context=tuple(str(c) for c in raw.get("context") or []), notes=str(raw.get("notes", "")))
