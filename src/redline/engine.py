@@ -2,14 +2,28 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import Protocol
 
-from redline.model import Assessment, Decision, Detector, Mention, Post, Verdict
+from redline.model import Assessment, Decision, Detector, Mention, Method, Post, Verdict
 from redline.watchlist import Watchlist, load_default
 
 Judge = Callable[[Post, Sequence[Mention]], list[Assessment]]
 Decide = Callable[[Post, Sequence[Mention], Sequence[Assessment]], Decision]
+
+
+class MediaStage(Protocol):
+    """What the engine needs from the media stage (redline.media.analyze.MediaAnalyzer)."""
+
+    def analyze(self, post: Post) -> MediaReportLike: ...
+
+
+class MediaReportLike(Protocol):
+    mentions: list[Mention]
+    texts: dict[int, str]
+    errors: list[tuple[int, str]]
 
 
 @dataclass
@@ -46,7 +60,7 @@ class Engine:
     """Runs detect → judge → decide on posts."""
 
     def __init__(self, watchlist: Watchlist | None = None, detectors: Sequence[Detector] | None = None,
-                 judge: Judge | None = None, decide: Decide | None = None) -> None:
+                 judge: Judge | None = None, decide: Decide | None = None, media: MediaStage | None = None) -> None:
         self.watchlist = watchlist if watchlist is not None else load_default()
         if detectors is None:
             from redline.text.detector import NameDetector
@@ -55,9 +69,10 @@ class Engine:
         self.detectors = list(detectors)
         self.judge = judge
         self.decide = decide or provisional_decide
+        self.media = media
 
     def detect(self, post: Post) -> tuple[list[Mention], list[DetectorFailure]]:
-        """Return the mentions all detectors found, and the detectors that failed on this post."""
+        """Return the mentions all text detectors found, and the detectors that failed on this post."""
         mentions: list[Mention] = []
         failures: list[DetectorFailure] = []
         for det in self.detectors:
@@ -70,6 +85,42 @@ class Engine:
     def moderate(self, post: Post) -> Outcome:
         """Return the outcome of the whole pipeline for one post."""
         mentions, failures = self.detect(post)
-        assessments = self.judge(post, mentions) if (self.judge and mentions) else []
+        judged_post, judged = post, list(mentions)
+        ocr_pairs: list[tuple[Mention, Mention]] = []
+        if post.media and self.media is not None:
+            report = self.media.analyze(post)
+            mentions.extend(report.mentions)
+            judged.extend(report.mentions)
+            failures.extend(DetectorFailure("media", err) for _, err in report.errors)
+            judged_post, ocr_pairs = self._with_image_text(post, report.texts, failures)
+            for shown, internal in ocr_pairs:
+                mentions.append(shown)
+                judged.append(internal)
+        assessments = self.judge(judged_post, judged) if (self.judge and judged) else []
+        # Assessments of image text point at the image, not at offsets of text the user never typed.
+        shown_for = {_key(internal): shown for shown, internal in ocr_pairs}
+        assessments = [dataclasses.replace(a, mention=shown_for.get(_key(a.mention), a.mention)) for a in assessments]
         decision = self.decide(post, mentions, assessments)
         return Outcome(post, mentions, assessments, decision, failures)
+
+    def _with_image_text(self, post: Post, texts: dict[int, str],
+                         failures: list[DetectorFailure]) -> tuple[Post, list[tuple[Mention, Mention]]]:
+        """Return the post with the text read from its images appended, and (shown, internal) OCR mentions."""
+        text = post.text
+        pairs: list[tuple[Mention, Mention]] = []
+        for index, image_text in sorted(texts.items()):
+            base = len(text) + 2
+            text = f"{text}\n\n{image_text}"
+            found, fails = self.detect(dataclasses.replace(post, text=image_text, media=()))
+            failures.extend(fails)
+            for m in found:
+                detail = f"read by OCR from image {index} at {m.start}:{m.end}; {m.detail}".strip("; ")
+                shown = dataclasses.replace(m, start=None, end=None, method=Method.OCR, media_index=index,
+                                            detector="ocr", detail=detail)
+                internal = dataclasses.replace(shown, start=(m.start or 0) + base, end=(m.end or 0) + base)
+                pairs.append((shown, internal))
+        return dataclasses.replace(post, text=text), pairs
+
+
+def _key(m: Mention) -> tuple[str, int | None, int | None, str]:
+    return (m.entity_id, m.start, m.end, m.method.value)

@@ -10,6 +10,9 @@ import typer
 AREAS: list[tuple[str, str | None]] = [
     ("redline.cli.scan", None),
     ("redline.cli.watchlist", "watchlist"),
+    ("redline.cli.media", "media"),
+    ("redline.cli.bank", "bank"),
+    ("redline.cli.gallery", "gallery"),
 ]
 
 

@@ -1,0 +1,1 @@
+"""Pictures: perceptual-hash banks, a face gallery of designated people, and text inside images (OCR)."""
