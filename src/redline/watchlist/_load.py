@@ -1,7 +1,8 @@
-"""Load and validate native watchlist files (YAML or JSON)."""
+"""Load native watchlist files (YAML or JSON), check them across files, and build a Watchlist."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Iterator
 from importlib import resources
 from pathlib import Path
@@ -9,8 +10,16 @@ from typing import Any
 
 import yaml
 
+from redline import settings
 from redline.errors import ConfigError
-from redline.model import Alias, Designation, Entity, EntityKind, Relation
+from redline.model import Entity
+from redline.watchlist._marks import describe, line_of
+from redline.watchlist._schema import FieldError, FieldPath, build_document
+
+NATIVE_SUFFIXES = (".yaml", ".yml", ".json")
+_Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# Parsed files keyed by path, valid while (mtime, size) is unchanged: repeated loads in one process are free.
+_MEMO: dict[Path, tuple[tuple[int, int], tuple[Entity, ...]]] = {}
 
 
 class Watchlist:
@@ -46,7 +55,14 @@ class Watchlist:
 def default_paths() -> list[Path]:
     """Return the bundled default watchlist files, sorted by name."""
     root = resources.files("redline") / "data" / "watchlist"
-    return sorted(Path(str(p)) for p in root.iterdir() if p.name.endswith((".yaml", ".yml", ".json")))
+    return sorted(Path(str(p)) for p in root.iterdir() if p.name.endswith(NATIVE_SUFFIXES))
+
+
+def user_paths() -> list[Path]:
+    """Return the native files in the user watchlist directory, sorted by name."""
+    folder = settings.user_watchlist_dir()
+    return sorted(p for p in folder.iterdir()
+                  if p.is_file() and p.suffix in NATIVE_SUFFIXES and not p.name.startswith("."))
 
 
 def load_default() -> Watchlist:
@@ -54,56 +70,77 @@ def load_default() -> Watchlist:
     return load_files(default_paths())
 
 
-def load_files(paths: Iterable[Path | str]) -> Watchlist:
-    """Return one watchlist built from every given native file."""
+def load_active() -> Watchlist:
+    """Return the bundled default plus every native file in the user watchlist directory."""
+    return load_files([*default_paths(), *user_paths()])
+
+
+def load_files(paths: Iterable[Path | str], known_ids: Iterable[str] = ()) -> Watchlist:
+    """Return one watchlist built from every given file; ids must be unique and relation targets must exist.
+
+    `known_ids` are ids defined elsewhere (e.g. the active watchlist) that relations may also point to.
+    """
     entities: list[Entity] = []
+    origin: dict[str, tuple[Path, int]] = {}
     for p in paths:
-        entities.extend(_load_file(Path(p)))
+        path = Path(p)
+        for i, entity in enumerate(read_file(path)):
+            if entity.id in origin:
+                first = origin[entity.id][0]
+                raise ConfigError(f"{path}:{_line(path, ('entities', i, 'id'))}: entities[{i}].id: duplicate "
+                                  f"id {entity.id!r}, already defined in {first}")
+            origin[entity.id] = (path, i)
+            entities.append(entity)
+    defined = set(origin) | set(known_ids)
+    for entity in entities:
+        for j, rel in enumerate(entity.related):
+            if rel.target not in defined:
+                path, i = origin[entity.id]
+                where = ("entities", i, "related", j, "target")
+                raise ConfigError(f"{path}:{_line(path, where)}: entities[{i}] ({entity.id}).related[{j}].target: "
+                                  f"unknown entity {rel.target!r}")
     return Watchlist(entities)
 
 
-def _load_file(path: Path) -> list[Entity]:
+def read_file(path: Path) -> tuple[Entity, ...]:
+    """Return the validated entities of one native file (memoized on mtime and size)."""
     try:
-        doc = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        stat = path.stat()
+        key = (stat.st_mtime_ns, stat.st_size)
+        if (hit := _MEMO.get(path)) and hit[0] == key:
+            return hit[1]
+        text = path.read_bytes().decode("utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{path}: cannot read watchlist: {exc}") from exc
-    if not isinstance(doc, dict) or not isinstance(doc.get("entities"), list):
-        raise ConfigError(f"{path}: a watchlist file is a mapping with an 'entities' list")
-    return [_entity(raw, f"{path}: entities[{i}]") for i, raw in enumerate(doc["entities"])]
-
-
-def _need(raw: dict[str, Any], key: str, where: str) -> Any:
-    if key not in raw or raw[key] in (None, ""):
-        raise ConfigError(f"{where}: missing required field {key!r}")
-    return raw[key]
-
-
-def _entity(raw: Any, where: str) -> Entity:
-    if not isinstance(raw, dict):
-        raise ConfigError(f"{where}: an entity is a mapping")
-    eid = str(_need(raw, "id", where))
-    where = f"{where} ({eid})"
+    doc = parse_text(text, path)
     try:
-        kind = EntityKind(_need(raw, "kind", where))
-    except ValueError as exc:
-        raise ConfigError(f"{where}: kind must be 'person' or 'organization'") from exc
-    tier = raw.get("tier", 1)
-    if tier not in (1, 2, 3):
-        raise ConfigError(f"{where}: tier must be 1, 2 or 3")
-    aliases = []
-    for j, a in enumerate(raw.get("aliases") or []):
-        if isinstance(a, str):
-            a = {"name": a}
-        if not isinstance(a, dict) or not a.get("name"):
-            raise ConfigError(f"{where}: aliases[{j}] needs a 'name'")
-        aliases.append(Alias(name=str(a["name"]), lang=str(a.get("lang", "und")), script=str(a.get("script", "Latn")),
-                             kind=str(a.get("kind", "name")), ambiguous=bool(a.get("ambiguous", False))))
-    designations = tuple(
-        Designation(source=str(d.get("source", "")), program=str(d.get("program", "")),
-                    reference=str(d.get("reference", "")), date=str(d.get("date", "")))
-        for d in raw.get("designations") or [])
-    related = tuple(Relation(type=str(r["type"]), target=str(r["target"])) for r in raw.get("related") or [])
-    return Entity(id=eid, kind=kind, name=str(_need(raw, "name", where)), tier=int(tier), aliases=tuple(aliases),
-                  designations=designations, related=related,
-                  sources=tuple(str(s) for s in raw.get("sources") or []),
-                  context=tuple(str(c) for c in raw.get("context") or []), notes=str(raw.get("notes", "")))
+        entities = tuple(build_document(doc))
+    except FieldError as exc:
+        line = line_of(text, exc.path)
+        raise ConfigError(f"{path}:{line or '?'}: {describe(exc.path, doc)}: {exc.message}") from None
+    _MEMO[path] = (key, entities)
+    return entities
+
+
+def parse_text(text: str, path: Path) -> Any:
+    """Return the parsed document; JSON takes the fast path, everything else goes through YAML."""
+    if text.lstrip().startswith("{"):
+        try:
+            return json.loads(text)
+        except json.JSONDecodeError:
+            pass  # maybe a YAML flow mapping; YAML reports the error with its line if not
+    try:
+        return yaml.load(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else "?"
+        raise ConfigError(f"{path}:{line}: not valid YAML: {exc.problem or exc.context}") from None
+    except yaml.YAMLError as exc:
+        raise ConfigError(f"{path}: not valid YAML: {exc}") from None
+
+
+def _line(path: Path, where: FieldPath) -> int | str:
+    try:
+        return line_of(path.read_text(encoding="utf-8-sig"), where) or "?"
+    except (OSError, UnicodeDecodeError):
+        return "?"
