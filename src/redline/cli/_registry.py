@@ -13,6 +13,7 @@ AREAS: list[tuple[str, str | None]] = [
     ("redline.cli.media", "media"),
     ("redline.cli.bank", "bank"),
     ("redline.cli.gallery", "gallery"),
+    ("redline.cli.enforce", None),
 ]
 
 
