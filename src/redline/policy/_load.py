@@ -13,7 +13,7 @@ from redline.policy import _yamlsafe
 from redline.policy._model import Exemption, LadderStep, PenaltyKind, Policy, SevereRule, Thresholds
 
 _Marks = dict[_yamlsafe.Path_, tuple[str, int]]
-TOP = {"version", "tiers", "default_tier", "thresholds", "strikes", "severe", "exemptions", "review"}
+TOP = {"version", "tiers", "default_tier", "thresholds", "strikes", "severe", "exemptions", "review", "media"}
 
 
 def default_path() -> Path:
@@ -101,6 +101,13 @@ class _Validator:
         if not isinstance(review, dict):
             raise self.fail(("review",), "must be a mapping")
         self.keys(review, ("review",), {"second_reviewer_for_closure"})
+        media = doc.get("media") or {}
+        if not isinstance(media, dict):
+            raise self.fail(("media",), "must be a mapping")
+        self.keys(media, ("media",), {"faces", "ocr"})
+        for key in ("faces", "ocr"):
+            if key in media and not isinstance(media[key], bool):
+                raise self.fail(("media", key), "must be true or false")
         tiers = self.tiers(self.get(doc, (), "tiers", dict))
         default_tier = self.get(doc, (), "default_tier", int)
         if default_tier not in tiers:
@@ -110,6 +117,7 @@ class _Validator:
                       severe=tuple(self.severe(doc.get("severe") or [])),
                       exemptions=tuple(self.exemptions(doc.get("exemptions") or [])),
                       second_reviewer_for_closure=bool(review.get("second_reviewer_for_closure", True)),
+                      media_faces=bool(media.get("faces", False)), media_ocr=bool(media.get("ocr", True)),
                       sources=sources)
 
     def tiers(self, raw: dict[Any, Any]) -> dict[int, dict[Stance, Verdict]]:

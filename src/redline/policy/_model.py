@@ -69,6 +69,8 @@ class Policy:
     severe: tuple[SevereRule, ...] = ()
     exemptions: tuple[Exemption, ...] = ()
     second_reviewer_for_closure: bool = True
+    media_faces: bool = False  # face matching against the reference gallery is opt-in
+    media_ocr: bool = True
     sources: tuple[str, ...] = field(default=(), compare=False)
 
     def step(self, strikes_in_force: int) -> LadderStep:
