@@ -36,7 +36,7 @@ faiss.omp_set_num_threads(1)
 def photos_1mp() -> list[bytes]:
     """Realistic ~1-megapixel JPEGs made from the shared reference photos."""
     out = []
-    for p in sorted((SHARED / "faces").glob("*.jpg"))[:6] + [SHARED / "pdq/reg-test-input/dih/bridge-1-original.jpg"]:
+    for p in [*sorted((SHARED / "faces").glob("*.jpg"))[:6], SHARED / "pdq/reg-test-input/dih/bridge-1-original.jpg"]:
         img = Image.open(p).convert("RGB")
         scale = (1_000_000 / (img.width * img.height)) ** 0.5
         img = img.resize((int(img.width * scale), int(img.height * scale)), Image.Resampling.LANCZOS)

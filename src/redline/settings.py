@@ -26,3 +26,15 @@ def user_watchlist_dir() -> Path:
     path = home() / "watchlists"
     path.mkdir(parents=True, exist_ok=True)
     return path
+
+
+def cache_dir() -> Path:
+    """Return the directory for rebuildable caches ($REDLINE_CACHE, or a per-user cache directory).
+
+    Caches are keyed by their inputs (e.g. the trained judge model by corpus hash), so one
+    cache serves every REDLINE_HOME on the machine.
+    """
+    raw = os.environ.get("REDLINE_CACHE")
+    path = Path(raw).expanduser() if raw else Path(platformdirs.user_cache_dir("redline"))
+    path.mkdir(parents=True, exist_ok=True)
+    return path

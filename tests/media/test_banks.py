@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 from PIL import Image
+from tests.media.images import TRANSFORMS, jpeg_bytes
 
 from redline.errors import ConfigError
 from redline.media.bank import Bank, BankEntry, read_csv, write_csv
 from redline.media.hashing import bank_variants, md5_of_bytes, query_variants
 from redline.media.matcher import BankMatcher, HashMatch
-from tests.media.images import TRANSFORMS, jpeg_bytes
 
 PHOTOS = ["pdq/reg-test-input/dih/bridge-1-original.jpg", "faces/obama_a.jpg", "faces/two_people.jpg",
           "faces/biden_a.jpg", "pdq/reg-test-input/labelme-subset/q1050.jpg", "faces/rose_leslie_a.jpg"]

@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 from PIL import Image
+from tests.media.images import jpeg_bytes
 
 from redline.errors import MediaError
 from redline.media.analyze import MediaAnalyzer
 from redline.media.decode import Limits, open_frames
 from redline.model import Media, Post
-from tests.media.images import jpeg_bytes
 
 
 def png_header_bomb(width: int, height: int) -> bytes:

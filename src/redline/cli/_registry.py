@@ -14,6 +14,8 @@ AREAS: list[tuple[str, str | None]] = [
     ("redline.cli.bank", "bank"),
     ("redline.cli.gallery", "gallery"),
     ("redline.cli.enforce", None),
+    ("redline.cli.judge", "judge"),
+    ("redline.cli.evaluate", None),
 ]
 
 

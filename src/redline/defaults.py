@@ -1,0 +1,26 @@
+"""Assemble the default pipeline: active watchlist, name detector, judge, policy, media."""
+
+from __future__ import annotations
+
+import shutil
+
+from redline.engine import Engine, Judge
+from redline.policy import Policy, decider, load_policy, tiers_of
+from redline.watchlist import load_active
+
+
+def default_engine(policy: Policy | None = None, *, media: bool = True, judge: Judge | None = None) -> Engine:
+    """Return an Engine over the active watchlist, the judge, the policy's decision and (optionally) media."""
+    watchlist = load_active()
+    policy = policy or load_policy()
+    if judge is None:
+        from redline.judge import assess
+
+        judge = assess
+    engine = Engine(watchlist, judge=judge, decide=decider(policy, tiers_of(watchlist)))
+    if media:
+        from redline.media.config import default_analyzer
+
+        engine.media = default_analyzer(watchlist, faces=policy.media_faces,
+                                        ocr=policy.media_ocr and shutil.which("tesseract") is not None)
+    return engine
