@@ -25,7 +25,7 @@ $(TEST_STAMP): $(STAMP) pyproject.toml
 	@touch $@
 
 run: $(STAMP)
-	$(VENV)/bin/redline scan demo/posts.jsonl --dry-run
+	$(VENV)/bin/redline serve --demo
 
 lint: $(TEST_STAMP)
 	$(VENV)/bin/ruff check src tests benchmarks

@@ -13,11 +13,13 @@ def default_engine(policy: Policy | None = None, *, media: bool = True, judge: J
     """Return an Engine over the active watchlist, the judge, the policy's decision and (optionally) media."""
     watchlist = load_active()
     policy = policy or load_policy()
+    judge_many = None
     if judge is None:
-        from redline.judge import assess
+        from redline.judge import default_judge
 
-        judge = assess
-    engine = Engine(watchlist, judge=judge, decide=decider(policy, tiers_of(watchlist)))
+        judge = default_judge().assess
+        judge_many = default_judge().assess_many
+    engine = Engine(watchlist, judge=judge, decide=decider(policy, tiers_of(watchlist)), judge_many=judge_many)
     if media:
         from redline.media.config import default_analyzer
 

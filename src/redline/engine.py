@@ -12,6 +12,7 @@ from redline.watchlist import Watchlist, load_default
 
 Judge = Callable[[Post, Sequence[Mention]], list[Assessment]]
 Decide = Callable[[Post, Sequence[Mention], Sequence[Assessment]], Decision]
+JudgeMany = Callable[[Sequence[tuple[Post, Sequence[Mention]]]], list[list[Assessment]]]
 
 
 class MediaStage(Protocol):
@@ -45,6 +46,19 @@ class Outcome:
     failures: list[DetectorFailure] = field(default_factory=list)
 
 
+@dataclass
+class _Prepared:
+    """A post after detection, waiting for the judge: what is shown, and what the judge reads."""
+
+    post: Post
+    mentions: list[Mention]
+    failures: list[DetectorFailure]
+    judged_post: Post
+    judged: list[Mention]
+    ocr_pairs: list[tuple[Mention, Mention]] = field(default_factory=list)
+    assessments: list[Assessment] = field(default_factory=list)
+
+
 def provisional_decide(post: Post, mentions: Sequence[Mention], assessments: Sequence[Assessment]) -> Decision:
     """Return `review` for any post with a mention and `allow` otherwise (used until a policy is loaded)."""
     if not mentions:
@@ -60,7 +74,8 @@ class Engine:
     """Runs detect → judge → decide on posts."""
 
     def __init__(self, watchlist: Watchlist | None = None, detectors: Sequence[Detector] | None = None,
-                 judge: Judge | None = None, decide: Decide | None = None, media: MediaStage | None = None) -> None:
+                 judge: Judge | None = None, decide: Decide | None = None, media: MediaStage | None = None,
+                 judge_many: JudgeMany | None = None) -> None:
         self.watchlist = watchlist if watchlist is not None else load_default()
         if detectors is None:
             from redline.text.detector import NameDetector
@@ -68,6 +83,7 @@ class Engine:
             detectors = [NameDetector(self.watchlist)]
         self.detectors = list(detectors)
         self.judge = judge
+        self.judge_many = judge_many
         self.decide = decide or provisional_decide
         self.media = media
 
@@ -84,24 +100,41 @@ class Engine:
 
     def moderate(self, post: Post) -> Outcome:
         """Return the outcome of the whole pipeline for one post."""
+        return self.moderate_many([post])[0]
+
+    def moderate_many(self, posts: Sequence[Post]) -> list[Outcome]:
+        """Return the outcomes of many posts, judging them in one batch (much faster than one by one)."""
+        prepared = [self._prepare(post) for post in posts]
+        todo = [p for p in prepared if p.judged]
+        if self.judge_many is not None and todo:
+            for p, assessments in zip(todo, self.judge_many([(p.judged_post, p.judged) for p in todo]), strict=True):
+                p.assessments = assessments
+        elif self.judge is not None:
+            for p in todo:
+                p.assessments = self.judge(p.judged_post, p.judged)
+        return [self._finish(p) for p in prepared]
+
+    def _prepare(self, post: Post) -> _Prepared:
         mentions, failures = self.detect(post)
-        judged_post, judged = post, list(mentions)
-        ocr_pairs: list[tuple[Mention, Mention]] = []
+        prep = _Prepared(post, mentions, failures, post, list(mentions))
         if post.media and self.media is not None:
             report = self.media.analyze(post)
             mentions.extend(report.mentions)
-            judged.extend(report.mentions)
+            prep.judged.extend(report.mentions)
             failures.extend(DetectorFailure("media", err) for _, err in report.errors)
-            judged_post, ocr_pairs = self._with_image_text(post, report.texts, failures)
-            for shown, internal in ocr_pairs:
+            prep.judged_post, prep.ocr_pairs = self._with_image_text(post, report.texts, failures)
+            for shown, internal in prep.ocr_pairs:
                 mentions.append(shown)
-                judged.append(internal)
-        assessments = self.judge(judged_post, judged) if (self.judge and judged) else []
+                prep.judged.append(internal)
+        return prep
+
+    def _finish(self, prep: _Prepared) -> Outcome:
         # Assessments of image text point at the image, not at offsets of text the user never typed.
-        shown_for = {_key(internal): shown for shown, internal in ocr_pairs}
-        assessments = [dataclasses.replace(a, mention=shown_for.get(_key(a.mention), a.mention)) for a in assessments]
-        decision = self.decide(post, mentions, assessments)
-        return Outcome(post, mentions, assessments, decision, failures)
+        shown_for = {_key(internal): shown for shown, internal in prep.ocr_pairs}
+        assessments = [dataclasses.replace(a, mention=shown_for.get(_key(a.mention), a.mention))
+                       for a in prep.assessments]
+        decision = self.decide(prep.post, prep.mentions, assessments)
+        return Outcome(prep.post, prep.mentions, assessments, decision, prep.failures)
 
     def _with_image_text(self, post: Post, texts: dict[int, str],
                          failures: list[DetectorFailure]) -> tuple[Post, list[tuple[Mention, Mention]]]:

@@ -1,4 +1,5 @@
-"""SIGKILL the enforcing process at random points and restart it: the ledger ends as an uninterrupted run's."""
+"""SIGKILL `redline scan` at random points of a 20,000-post batch and restart it: the ledger ends as an
+uninterrupted run's — no lost decision, no doubled strike."""
 
 from __future__ import annotations
 
@@ -17,31 +18,54 @@ from sqlalchemy import func, select
 
 from redline.store import DecisionRow, EventRow, Store
 
-DRIVER = Path(__file__).with_name("crash_driver.py")
 POSTS = 20_000
-STANCES = [("glorification", 0.95), ("support", 0.9), ("unclear", 0.6), ("glorification", 0.7),
-           ("reporting", 0.9), ("condemnation", 0.9), (None, 0.0), (None, 0.0)]
+TEXTS = [
+    "We miss martyr Haj Qassem Soleimani, commander of hearts! #HajQassem",
+    "Join the ranks of the Islamic Resistance, donate to Hezbollah today.",
+    "Soleimani was killed in a US drone strike in Baghdad in January 2020, officials said.",
+    "Hamas is a terrorist organisation that murders civilians.",
+    "Lovely weather in Tehran today, going hiking.",
+    "The Taliban took Kabul in August 2021, according to Reuters.",
+    "شهید حاج قاسم سلیمانی سردار دلها، یادش گرامی",
+    "الشهيد القائد أبو مهدي المهندس رحمه الله",
+    "I had tea with my friend Maryam Soleimani, the chess player.",
+    "Was Nasrallah a hero or a warlord? Discuss.",
+]
 
 
 def write_posts(path: Path, seed: int = 7) -> None:
     rng = random.Random(seed)
     with open(path, "w", encoding="utf-8") as f:
         for i in range(POSTS):
-            stance, conf = rng.choice(STANCES)
-            f.write(json.dumps({"id": f"p{i}", "author": f"user{rng.randrange(400)}", "stance": stance,
-                                "confidence": conf, "version": 1 + (i % 97 == 0)}) + "\n")
+            f.write(json.dumps({"id": f"p{i}", "author": f"user{rng.randrange(300)}",
+                                "text": f"{rng.choice(TEXTS)} ({i % 50})", "version": 1 + (i % 97 == 0)},
+                               ensure_ascii=False) + "\n")
 
 
-def run_driver(posts: Path, url: str, kill_after: float | None = None) -> bool:
-    """Run the driver; with kill_after, SIGKILL it then. Return True when it was killed before finishing."""
+def lines_in(path: Path) -> int:
+    try:
+        with open(path, "rb") as f:
+            return sum(1 for _ in f)
+    except FileNotFoundError:
+        return 0
+
+
+def run_scan(posts: Path, url: str, out: Path, kill_at_line: int | None = None) -> bool:
+    """Run `redline scan`; with kill_at_line, SIGKILL it once its output has that many lines.
+
+    Return True when it was killed before finishing. Output lines are written only after the
+    batch they belong to is committed, so the kill lands between or inside later batches.
+    """
     env = {**os.environ, "REDLINE_NOW": "2026-03-01T12:00:00"}
-    proc = subprocess.Popen([sys.executable, str(DRIVER), str(posts), url, "500"], env=env,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    if kill_after is None:
-        _, err = proc.communicate(timeout=300)
+    proc = subprocess.Popen([sys.executable, "-m", "redline", "scan", str(posts), "--db", url, "--no-media",
+                             "-o", str(out)], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    if kill_at_line is None:
+        _, err = proc.communicate(timeout=600)
         assert proc.returncode == 0, err.decode()[-2000:]
         return False
-    time.sleep(kill_after)
+    deadline = time.monotonic() + 600
+    while proc.poll() is None and lines_in(out) < kill_at_line and time.monotonic() < deadline:
+        time.sleep(0.02)
     if proc.poll() is not None:
         assert proc.returncode == 0, proc.stderr.read().decode()[-2000:] if proc.stderr else ""
         return False
@@ -86,20 +110,20 @@ def test_sigkill_and_restart_gives_the_uninterrupted_ledger(tmp_path: Path, db_u
         from tests._pg import create_database
 
         reference_url = create_database(request.getfixturevalue("postgres_url"))
-    run_driver(posts, reference_url)
+    run_scan(posts, reference_url, tmp_path / "reference.jsonl")
     reference = ledger(reference_url)
     assert len(reference["decisions"]) > POSTS // 2
 
     rng = random.Random(11)
     kills, partial = 0, []
-    for _ in range(5):
-        before = count_decisions(db_url)
-        if run_driver(posts, db_url, kill_after=rng.uniform(0.8, 3.0)):
+    for _ in range(4):
+        if run_scan(posts, db_url, tmp_path / "out.jsonl", kill_at_line=rng.randrange(1_000, POSTS - 1_000)):
             kills += 1
-            partial.append((before, count_decisions(db_url)))
-    run_driver(posts, db_url)
+            partial.append(count_decisions(db_url))
+    run_scan(posts, db_url, tmp_path / "out.jsonl")
     assert kills >= 3, f"only {kills} runs were killed before finishing; the test proves nothing"
-    assert any(0 < after < len(reference["decisions"]) for _, after in partial), partial
+    assert any(0 < n < len(reference["decisions"]) for n in partial), partial
     got = ledger(db_url)
     assert got["decisions"] == reference["decisions"]
     assert got["events"] == reference["events"]
+    assert (tmp_path / "out.jsonl").read_bytes() == (tmp_path / "reference.jsonl").read_bytes()

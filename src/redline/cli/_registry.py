@@ -16,6 +16,8 @@ AREAS: list[tuple[str, str | None]] = [
     ("redline.cli.enforce", None),
     ("redline.cli.judge", "judge"),
     ("redline.cli.evaluate", None),
+    ("redline.cli.serve", None),
+    ("redline.cli.apikey", "apikey"),
 ]
 
 

@@ -55,14 +55,12 @@ def scan(
                       TimeElapsedColumn(), console=err, transient=True, disable=not err.is_terminal) as bar:
             task = bar.add_task("scan", total=total)
             for batch in _batches(read_posts(src, max_bytes=max_bytes), err, counts):
-                outcomes = []
-                for item in batch:
-                    bar.update(task, completed=item.offset)
-                    outcome = engine.moderate(item.post)
+                outcomes = engine.moderate_many([item.post for item in batch])
+                bar.update(task, completed=batch[-1].offset)
+                for item, outcome in zip(batch, outcomes, strict=True):
                     for f in outcome.failures:
                         err.print(f"line {item.line}: post {item.post.id}: {f.detector}: {f.error}",
                                   markup=False, highlight=False)
-                    outcomes.append(outcome)
                 records = [result_record(o) for o in outcomes]
                 if enforcer is not None:
                     for rec, res in zip(records, enforcer.enforce_many(((o.decision, o.post) for o in outcomes),

@@ -64,6 +64,9 @@ class Enforcer:
         """Yield one result per item, committing one transaction per batch of `batch_size` items."""
         it = iter(items)
         while batch := list(islice(it, batch_size)):
+            if all(d.rule in UNRECORDED_RULES for d, _ in batch):  # nothing to record: no write lock
+                yield from (EnforcementResult(None) for _ in batch)
+                continue
             results, ledgers = self.store.write(lambda s, b=batch: self._batch(s, b))  # type: ignore[misc]
             if len(self._cache) > 200_000:
                 self._cache.clear()

@@ -47,7 +47,7 @@ def check_public_host(url: str) -> None:
         raise MediaError(f"{url}: no host")
     try:
         infos = socket.getaddrinfo(host, None)
-    except OSError as exc:
+    except (OSError, UnicodeError) as exc:  # UnicodeError: a host name that is not valid IDNA
         raise MediaError(f"{url}: cannot resolve {host}") from exc
     for info in infos:
         addr = ipaddress.ip_address(info[4][0])

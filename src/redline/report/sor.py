@@ -10,8 +10,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from redline.enforce import Event, Kind
-from redline.enforce._repo import to_event
+from redline.enforce import Event, Kind, to_event
 from redline.store import DecisionRow, EventRow, Store
 
 # EU member states plus the EEA (Iceland, Liechtenstein, Norway), as the Transparency Database lists them.
