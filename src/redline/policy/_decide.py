@@ -53,6 +53,13 @@ def _judge_one(a: Assessment, policy: Policy, tier: int) -> _Finding:
     if base is Verdict.ALLOW:
         return _Finding(Verdict.ALLOW, f"tier{tier}_{a.stance.value}_allowed",
                         f"The post's {said} is allowed: reporting, discussion and criticism are not punished.", a)
+    weak = a.mention.score < th.mention_score
+    if weak and (a.stance is Stance.UNCLEAR or (base is Verdict.VIOLATING and conf < th.automatic_action)):
+        # An uncorroborated ambiguous name (a bare surname, a common word) most often names someone
+        # or something else: only a confident violating reading is worth a reviewer's time.
+        return _Finding(Verdict.ALLOW, "weak_mention_not_confident",
+                        f"The name match is weak (score {a.mention.score:.2f}: an ambiguous name without "
+                        f"corroboration) and the judge's reading ({said}) is not confident, so nothing is done.", a)
     if a.stance is Stance.UNCLEAR or base is Verdict.REVIEW:
         return _Finding(Verdict.REVIEW, f"tier{tier}_{a.stance.value}_review",
                         f"The post's {said} goes to a person under this tier's rules.", a)
