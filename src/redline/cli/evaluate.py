@@ -7,10 +7,7 @@ from pathlib import Path
 
 import typer
 
-from redline.engine import Engine
-from redline.judge import Judge
 from redline.judge.evaluate import Item, Scores, evaluate, oracle_mentions, post_of, read_items
-from redline.judge.verdict import decide_from_stances
 
 
 def register(app: typer.Typer) -> None:
@@ -24,17 +21,21 @@ def eval_command(
     as_json: bool = typer.Option(False, "--json", help="Print the figures as JSON."),
     oracle: bool = typer.Option(False, "--oracle-mentions",
                                 help="Use the items' gold `names` as mentions (measures the judge alone)."),
+    policy_path: Path | None = typer.Option(None, "--policy", help="Policy file merged over the default."),
 ) -> None:
     """Print per-stance P/R/F1, per-language accuracy and verdict shares, with the naive name rule as baseline."""
+    from redline.defaults import default_engine
+    from redline.policy import load_policy
+
     items, skipped = read_items(dataset)
-    judge = Judge()
-    engine = Engine(judge=judge.assess, decide=decide_from_stances)
+    engine = default_engine(load_policy(policy_path), media=False)  # the same pipeline `redline scan` runs
 
     def run(item: Item) -> tuple[str, str, int]:
         post = post_of(item)
         if oracle:
             mentions = oracle_mentions(item)
-            decision = decide_from_stances(post, mentions, judge.assess(post, mentions) if mentions else [])
+            assessments = engine.judge(post, mentions) if (engine.judge and mentions) else []
+            decision = engine.decide(post, mentions, assessments)
         else:
             outcome = engine.moderate(post)
             mentions, decision = outcome.mentions, outcome.decision
