@@ -27,8 +27,8 @@ def test_realworld_acceptance(shared_dir: Path, judge_home: Path, mentions: str 
     assert result.exit_code == 0, result.output
     ours = json.loads(result.output)["systems"][0]["shares"]
     caught = ours["violating"]["violating"] + ours["violating"]["review"]
-    assert caught >= (0.9 if mentions else 0.85)  # with detected names, detection misses count too
+    assert caught >= 0.9  # with detected names, detection misses count too
     assert ours["allowed"]["violating"] <= 0.05
     assert ours["allowed"]["review"] <= 0.25
     assert ours["not_designated"]["violating"] <= 0.05
-    assert ours["not_designated"]["allow"] >= 0.75
+    assert ours["not_designated"]["allow"] >= 0.9
