@@ -12,6 +12,7 @@ from typing import Any
 import yaml
 
 from redline.errors import ConfigError
+from redline.judge._firsts import dispatch
 from redline.judge._text import fold_pattern
 from redline.model import Stance
 
@@ -43,10 +44,13 @@ class Hit:
 class Lexicon:
     """The compiled cue resources of one language."""
 
-    def __init__(self, lang: str, kinds: list[CueKind], regex: re.Pattern[str]) -> None:
+    def __init__(self, lang: str, kinds: list[CueKind], regex: re.Pattern[str],
+                 groups: dict[str, str] | None = None) -> None:
         self.lang = lang
         self.kinds = {k.name: k for k in kinds}
         self._rx = regex
+        # regex group name -> kind (a kind may own several groups, one per first-character branch)
+        self._by_group = {g: self.kinds[k] for g, k in (groups or {k: k for k in self.kinds}).items()}
 
     def find(self, folded: str, start: int = 0, end: int | None = None) -> list[Hit]:
         """Return every cue in folded[start:end], leftmost-first, non-overlapping."""
@@ -55,7 +59,7 @@ class Lexicon:
         for m in self._rx.finditer(folded, start, end):
             name = m.lastgroup
             if name is not None:
-                hits.append(Hit(self.kinds[name], m.start(name), m.end(name)))
+                hits.append(Hit(self._by_group[name], m.start(name), m.end(name)))
         return hits
 
 
@@ -84,19 +88,19 @@ def load_lexicon(path: Path) -> Lexicon:
     prefix, suffix = str(doc.get("prefix", "")), str(doc.get("suffix", ""))
     article = fold_pattern(str(doc.get("article", "")))
     kinds: list[CueKind] = []
-    groups: list[str] = []
+    alternatives: list[tuple[str, list[str]]] = []
     for name, raw in doc["kinds"].items():
         kind, patterns = _kind(str(name), raw, f"{path}: kinds.{name}")
         kinds.append(kind)
         alts = sorted((_elide(fold_pattern(p), article).replace(" ", space) for p in patterns), key=len, reverse=True)
-        groups.append(f"(?P<{kind.name}>{'|'.join(f'(?:{a})' for a in alts)})")
-    body = "|".join(groups)
+        alternatives.append((kind.name, alts))
+    body, groups = dispatch(alternatives)
     # Word edges: a cue never starts or ends inside a longer word, clitics aside.
     try:
         rx = re.compile(rf"(?<!\w){prefix}(?:{body}){suffix}(?!\w)" if body else r"(?!x)x")
     except re.error as exc:
         raise ConfigError(f"{path}: a pattern is not a valid regular expression: {exc}") from exc
-    return Lexicon(str(doc.get("lang", path.stem)), kinds, rx)
+    return Lexicon(str(doc.get("lang", path.stem)), kinds, rx, groups)
 
 
 def _elide(pattern: str, article: str) -> str:

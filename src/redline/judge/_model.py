@@ -16,7 +16,7 @@ from sklearn.metrics import precision_recall_fscore_support
 from sklearn.pipeline import Pipeline
 
 from redline import settings
-from redline.judge import _corpus
+from redline.judge import _corpus, _vectors
 from redline.judge._cues import LANGS, resource_path
 from redline.judge._features import FEATURES_VERSION, Sample, sample, vectorizer, view_text
 from redline.judge._rules import STANCES
@@ -34,7 +34,7 @@ class StanceModel:
 
     def predict_proba(self, samples: list[Sample]) -> np.ndarray:
         """Return an (n, 7) array of stance probabilities, columns in STANCES order."""
-        raw = self.pipeline.predict_proba(samples)
+        raw = _vectors.predict_proba(self.pipeline, samples)
         out = np.zeros((len(samples), len(STANCES)))
         for j, label in enumerate(self.pipeline.classes_):
             out[:, [s.value for s in STANCES].index(label)] = raw[:, j]

@@ -33,6 +33,23 @@ class Folded:
 
 def fold(text: str) -> Folded:
     """Return `text` lower-cased, diacritics removed and Arabic-script variants unified, with an offset map."""
+    # str.lower() on the whole text equals the per-character loop below except for the two letters
+    # whose lower case is context-dependent (final sigma) or longer than one character (dotted İ).
+    if "\u0130" in text or "\u03a3" in text:
+        return _fold_slow(text)
+    folded = text.lower()
+    if _DROP.search(text) is None:
+        return Folded(folded.translate(_FOLD), tuple(range(len(text))))
+    pos: list[int] = []
+    prev = 0
+    for m in _DROP.finditer(text):  # each match is one dropped character
+        pos.extend(range(prev, m.start()))
+        prev = m.end()
+    pos.extend(range(prev, len(text)))
+    return Folded(_DROP.sub("", folded).translate(_FOLD), tuple(pos))
+
+
+def _fold_slow(text: str) -> Folded:
     out: list[str] = []
     pos: list[int] = []
     for i, ch in enumerate(text):
@@ -88,6 +105,7 @@ def _append_trimmed(text: str, s: int, e: int, out: list[tuple[int, int]]) -> No
 
 
 _PAIRS = {"“": "”", "«": "»", "„": "“", '"': '"', "”": "”"}
+_OPEN = re.compile("[" + "".join(_PAIRS) + "]")
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
@@ -95,10 +113,11 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     i, n = 0, len(text)
     while i < n:
-        close = _PAIRS.get(text[i])
-        if close is None:
-            i += 1
-            continue
+        m = _OPEN.search(text, i)
+        if m is None:
+            break
+        i = m.start()
+        close = _PAIRS[text[i]]
         j = text.find(close, i + 1)
         para_end = text.find("\n\n", i + 1)
         para_end = n if para_end < 0 else para_end
