@@ -98,11 +98,11 @@ def _free_port() -> int:
 
 
 def in_process(bodies: list[dict[str, str]]) -> dict[str, float]:
-    """Return the baseline: Engine().moderate called directly, one post after another."""
-    from redline.engine import Engine
+    """Return the baseline: the same default pipeline (detector, judge, policy) called in-process, one by one."""
+    from redline.defaults import default_engine
     from redline.model import Post
 
-    engine = Engine()
+    engine = default_engine(media=False)
     for b in bodies[:200]:
         engine.moderate(Post(b["id"], b["author"], b["text"]))
     lat = []
@@ -162,7 +162,7 @@ def main() -> None:
     args = ap.parse_args()
     bodies = posts(args.requests, args.named_share)
     base = in_process(bodies)
-    print(f"in-process Engine().moderate: {base['rps']:,.0f} posts/s, p50 {base['p50']:.2f} ms, "
+    print(f"in-process default_engine().moderate: {base['rps']:,.0f} posts/s, p50 {base['p50']:.2f} ms, "
           f"p99 {base['p99']:.2f} ms")
     cases = [("dry-run", "/v1/moderate?dry_run=true", bodies), ("enforce", "/v1/moderate", bodies)]
     for w in args.workers:

@@ -83,5 +83,7 @@ def stance_of(p: np.ndarray, cfg: EnsembleConfig) -> tuple[Stance, float, float]
         return Stance.UNCLEAR, 1.0 - abs(2 * p_viol - 1), p_viol
     if p_viol >= cfg.unclear_to:
         return STANCES[int(np.argmax(p[VIOLATING_IDX]))], p_viol, p_viol
-    allowed = [i for i in range(len(STANCES)) if i not in VIOLATING_IDX]
-    return STANCES[allowed[int(np.argmax(p[allowed]))]], 1.0 - p_viol, p_viol
+    return STANCES[_ALLOWED[int(np.argmax(p[_ALLOWED]))]], 1.0 - p_viol, p_viol
+
+
+_ALLOWED = [i for i in range(len(STANCES)) if i not in VIOLATING_IDX]

@@ -70,6 +70,8 @@ class Judge:
             if plan.document is not None:
                 views.append(plan.document)
         probs = self._component_probs(views)
+        method = f"{self.config.version}:" + "+".join(
+            ["rules", *(["model"] if self.model is not None else []), *(pl.name for pl in self.plugins)])
         out: list[list[Assessment]] = []
         k = 0
         for plan, (_post, mentions) in zip(plans, items, strict=True):
@@ -81,7 +83,7 @@ class Judge:
             if plan.document is not None:
                 doc = probs[k]
                 k += 1
-            out.append([self._assess_one(plan, m, w, dist[w], doc)
+            out.append([self._assess_one(plan, m, w, dist[w], doc, method)
                         for m, w in zip(mentions, plan.mention_windows, strict=True)])
         return out
 
@@ -119,13 +121,11 @@ class Judge:
         return [combine(d, self.config) for d in parts]
 
     def _assess_one(self, plan: _Plan, m: Mention, w: Window, p: np.ndarray,
-                    doc: np.ndarray | None) -> Assessment:
+                    doc: np.ndarray | None, method: str) -> Assessment:
         cfg = self.config
         if doc is not None:
             p = (1 - cfg.document_context) * p + cfg.document_context * doc
         stance, confidence, p_viol = stance_of(p, cfg)
         view = plan.windows[w]
-        method = f"{cfg.version}:" + "+".join(["rules", *(["model"] if self.model is not None else []),
-                                                 *(pl.name for pl in self.plugins)])
         cues, text = explain_assessment(view, stance, p_viol, plan.pt, w, plan.document)
         return Assessment(m, stance, float(np.clip(confidence, 0.0, 1.0)), tuple(cues), method, text)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from lingua import Language, LanguageDetector, LanguageDetectorBuilder
 
@@ -27,6 +27,7 @@ def detector() -> LanguageDetector:
     return LanguageDetectorBuilder.from_languages(*LANGUAGES).with_low_accuracy_mode().build()
 
 
+@lru_cache(maxsize=4096)  # reposted and copy-pasted texts are common; lingua is the judge's costliest step
 def identify(text: str) -> str:
     """Return the ISO 639-1 code of the language of `text` (one of en fa ar ur fr de tr), or 'und'."""
     lang = detector().detect_language_of(text)

@@ -117,3 +117,10 @@ def predict_proba(pipeline: Pipeline, samples: Sequence[Any]) -> np.ndarray:
             return np.asarray(pipeline.predict_proba(samples))
         fast = _FAST[pipeline] = FastPipeline(pipeline)
     return fast.predict_proba(samples)
+
+
+def forget_words() -> None:
+    """Empty every fast pipeline's per-word n-gram cache (for benchmarks that want every word new)."""
+    for fast in list(_FAST.values()):
+        for branch in fast.branches:
+            branch.words.clear()

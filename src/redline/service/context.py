@@ -35,6 +35,7 @@ class Services:
     RECHECK_S = 2.0
 
     def __init__(self, config: ServiceConfig) -> None:
+        self._enforcer: Enforcer | None = None
         self.config = config
         self.store = Store(config.database_url)
         create_tables(self.store)
@@ -74,8 +75,14 @@ class Services:
         return self.engine.watchlist
 
     def enforcer(self) -> Enforcer:
-        """Return an enforcer for automatic decisions (actor `system`, so statements say fully automated)."""
-        return Enforcer(self.store, self.policy, self.clock)
+        """Return the process's enforcer for automatic decisions (actor `system`: statements say fully automated).
+
+        One instance, so its per-author ledger cache carries from request to request; it stays exact
+        because each batch reads every event newer than the cached one under the author's lock.
+        """
+        if self._enforcer is None:
+            self._enforcer = Enforcer(self.store, self.policy, self.clock)
+        return self._enforcer
 
     def audit(self, actor: Actor, action: str, target: str, detail: dict[str, Any] | None = None) -> None:
         """Record that `actor` did `action` on `target` through the service."""
