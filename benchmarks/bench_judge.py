@@ -16,8 +16,8 @@ import time
 from collections.abc import Callable
 
 from redline.judge import Judge, _corpus, _vectors
-from redline.judge._lang import identify
 from redline.judge._features import sample, view_text
+from redline.judge._lang import identify
 from redline.model import Mention, Method, Post
 
 NAME = "Soleimani"

@@ -8,10 +8,9 @@ first character, each keeping its patterns in the original order, so the matches
 from __future__ import annotations
 
 import re
-from typing import Any
-
 from re import _constants as C  # type: ignore[attr-defined]  # sre internals: the parsed form of a pattern
 from re import _parser as P  # type: ignore[attr-defined]
+from typing import Any
 
 MAX_RANGE = 64  # a wider character range counts as "any character"
 _REPEATS = (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT)
