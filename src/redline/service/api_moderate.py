@@ -10,7 +10,7 @@ from starlette.concurrency import run_in_threadpool
 
 from redline.service import jobs
 from redline.service.deps import Integrator, Svc
-from redline.service.moderation import moderate, record
+from redline.service.moderation import moderate
 from redline.service.schemas import ERRORS, JobIn, JobOut, ModerationOut, PostIn
 
 router = APIRouter(prefix="/v1", responses=ERRORS)
@@ -26,9 +26,10 @@ async def moderate_post(post: PostIn, svc: Svc, actor: Integrator, request: Requ
     if model_post.media:
         result = await run_in_threadpool(moderate, svc, model_post, dry)
     else:
-        # Text-only judging and its ledger write take about a millisecond. Run in the event loop: in a thread,
-        # each of the write's many GIL hand-offs waits out the interpreter's switch interval behind the loop.
-        result = record(svc, svc.engine.moderate(model_post), dry)
+        # Text-only judging and its ledger write are short: run in the event loop (in a thread, each of the
+        # write's many GIL hand-offs waits out the interpreter's switch interval behind the loop), batched
+        # with the requests that arrived at the same time (see redline.service.batcher).
+        result = await request.app.state.batcher.moderate(model_post, dry)
     if set(result["actions"]) - {"queued_for_review"} and not result["duplicate"]:  # webhook-worthy actions
         request.app.state.worker_nudge()
     return JSONResponse(result)

@@ -15,6 +15,7 @@ from starlette.concurrency import run_in_threadpool
 
 import redline
 from redline.service import api_catalog, api_ledger, api_moderate, errors, ui
+from redline.service.batcher import Batcher
 from redline.service.config import ServiceConfig
 from redline.service.context import Services
 from redline.service.metrics import MetricsMiddleware, metrics_endpoint
@@ -48,6 +49,7 @@ def create_app(config: ServiceConfig | None = None) -> FastAPI:
     app = FastAPI(title="Redline", version=getattr(redline, "__version__", "0.1.0"), description=DESCRIPTION,
                   lifespan=lifespan, docs_url=None, redoc_url=None, openapi_url="/v1/openapi.json")
     app.state.services = svc
+    app.state.batcher = Batcher(svc)
     app.state.worker_nudge = lambda: None
     errors.install(app)
     app.add_middleware(SecurityHeaders)

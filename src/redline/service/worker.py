@@ -11,6 +11,7 @@ from redline.service import jobs, webhooks
 from redline.service.context import Services
 
 log = logging.getLogger("redline.service.worker")
+COALESCE_S = 0.25  # least time between two worker rounds
 
 
 class Worker:
@@ -54,3 +55,6 @@ class Worker:
                 if not busy:
                     self._wake.wait(self.svc.config.worker_interval_s)
                     self._wake.clear()
+                # Coalesce: under load every strike nudges the worker; one round per gap serves them all
+                # without competing with request handling for the GIL and SQLite's single writer.
+                self._stop.wait(COALESCE_S)
