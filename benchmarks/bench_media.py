@@ -99,6 +99,11 @@ def bench_index(size: int, n_queries: int, with_te: bool) -> dict[str, dict[str,
     flat.add(db)
     out["faiss IndexBinaryFlat"] = latencies(
         lambda q: set(flat.range_search(q[None, :], 32)[2].tolist()), queries, rows)
+    mih = faiss.IndexBinaryMultiHash(256, 16, 16)
+    mih.nflip = 1
+    mih.add(db)
+    out["faiss IndexBinaryMultiHash (16x16 bits, nflip=1)"] = latencies(
+        lambda q: set(mih.range_search(q[None, :], 32)[2].tolist()), queries, rows)
     if with_te:
         from threatexchange.signal_type.pdq.pdq_index2 import PDQIndex2
 
