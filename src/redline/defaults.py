@@ -1,10 +1,11 @@
-"""Assemble the default pipeline: active watchlist, name detector, judge, policy, media."""
+"""Assemble the default pipeline: active watchlist, detector plug-ins, judge, policy, media."""
 
 from __future__ import annotations
 
 import shutil
 
 from redline.engine import Engine, Judge
+from redline.plugins import load_detectors
 from redline.policy import Policy, decider, load_policy, tiers_of
 from redline.watchlist import load_active
 
@@ -19,7 +20,8 @@ def default_engine(policy: Policy | None = None, *, media: bool = True, judge: J
 
         judge = default_judge().assess
         judge_many = default_judge().assess_many
-    engine = Engine(watchlist, judge=judge, decide=decider(policy, tiers_of(watchlist)), judge_many=judge_many)
+    engine = Engine(watchlist, detectors=load_detectors(watchlist), judge=judge,
+                    decide=decider(policy, tiers_of(watchlist)), judge_many=judge_many)
     if media:
         from redline.media.config import default_analyzer
 
