@@ -7,14 +7,16 @@ import uuid
 from datetime import timedelta
 from typing import Any
 
+from pydantic import ValidationError
 from sqlalchemy import func, insert, select, update
 from sqlalchemy.orm import Session
 
 from redline.enforce import utcnow
 from redline.errors import NotFoundError, RedlineError
+from redline.model import Post
 from redline.service import metrics
 from redline.service.context import Services
-from redline.service.moderation import moderate
+from redline.service.moderation import moderate, moderate_many
 from redline.service.schemas import PostIn
 from redline.service.tables import JobItemRow, JobRow
 
@@ -74,24 +76,40 @@ def _claim(svc: Services, limit: int) -> list[tuple[int, dict[str, Any], bool]]:
 
 
 def work_once(svc: Services, limit: int = 50) -> int:
-    """Process one batch of pending items; return how many were processed."""
+    """Process one batch of pending items (judged together, results written in one transaction); return how many."""
     items = _claim(svc, limit)
+    outcomes: dict[int, tuple[dict[str, Any] | None, str | None]] = {}
+    posts: list[tuple[int, Post, bool]] = []
     for item_id, raw, dry_run in items:
-        result: dict[str, Any] | None = None
-        error: str | None = None
         try:
-            result = moderate(svc, PostIn.model_validate(raw).to_post(), dry_run)
-            metrics.JOB_ITEMS.labels("ok").inc()
-        except RedlineError as exc:  # one bad post is that item's error; it never stops the job
-            error = str(exc)
-            metrics.JOB_ITEMS.labels("error").inc()
-        except Exception as exc:
-            log.exception("job item %s failed", item_id)
-            error = f"internal error: {type(exc).__name__}"
-            metrics.JOB_ITEMS.labels("error").inc()
+            posts.append((item_id, PostIn.model_validate(raw).to_post(), dry_run))
+        except (ValidationError, RedlineError) as exc:  # one bad post is that item's error
+            outcomes[item_id] = (None, str(exc))
+    try:
+        results = moderate_many(svc, [(post, dry) for _, post, dry in posts])
+        outcomes.update({item_id: (r, None) for (item_id, _, _), r in zip(posts, results, strict=True)})
+    except Exception:
+        # Something in the batch failed: redo it one by one so each item gets its own result or error.
+        for item_id, post, dry in posts:
+            outcomes[item_id] = _one(svc, item_id, post, dry)
+    for _result, error in outcomes.values():
+        metrics.JOB_ITEMS.labels("error" if error else "ok").inc()
 
-        def write(session: Session, item_id: int = item_id, result: Any = result, error: str | None = error) -> None:
+    def write(session: Session) -> None:
+        for item_id, (result, error) in outcomes.items():
             session.execute(update(JobItemRow).where(JobItemRow.id == item_id)
                             .values(done=True, result=result, error=error, claimed_until=None))
+    if outcomes:
         svc.store.write(write)
     return len(items)
+
+
+def _one(svc: Services, item_id: int, post: Post, dry_run: bool) -> tuple[dict[str, Any] | None, str | None]:
+    """Return (result, error) for one item moderated alone."""
+    try:
+        return moderate(svc, post, dry_run), None
+    except RedlineError as exc:
+        return None, str(exc)
+    except Exception as exc:
+        log.exception("job item %s failed", item_id)
+        return None, f"internal error: {type(exc).__name__}"

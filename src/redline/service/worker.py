@@ -52,9 +52,10 @@ class Worker:
                     busy = self.step(client)
                 except Exception:  # a failing round is logged and retried; the worker must not die
                     log.exception("worker round failed")
-                if not busy:
-                    self._wake.wait(self.svc.config.worker_interval_s)
-                    self._wake.clear()
+                if busy:
+                    continue  # drain a backlog (bulk jobs, outbox) at full speed
+                self._wake.wait(self.svc.config.worker_interval_s)
+                self._wake.clear()
                 # Coalesce: under load every strike nudges the worker; one round per gap serves them all
                 # without competing with request handling for the GIL and SQLite's single writer.
                 self._stop.wait(COALESCE_S)
