@@ -17,6 +17,7 @@ from starlette.concurrency import run_in_threadpool
 import redline
 from redline.service import api_catalog, api_ledger, api_moderate, errors, ui
 from redline.service.batcher import Batcher
+from redline.service.bodylimit import BodyLimit
 from redline.service.config import ServiceConfig
 from redline.service.context import Services
 from redline.service.metrics import MetricsMiddleware, metrics_endpoint
@@ -62,6 +63,7 @@ def create_app(config: ServiceConfig | None = None) -> FastAPI:
     errors.install(app)
     app.add_middleware(SecurityHeaders)
     app.add_middleware(MetricsMiddleware)
+    app.add_middleware(BodyLimit)
     for router in (api_moderate.router, api_ledger.router, api_catalog.router):
         app.include_router(router)
     ui.install(app, svc)
