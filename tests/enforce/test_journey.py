@@ -1,7 +1,8 @@
 """The acceptance journey through the command line, on a fresh database (SQLite and PostgreSQL).
 
-`redline scan` does not enforce yet, so the posts are enforced through the Enforcer with the Decisions the
-judge and policy would give them; everything after that goes through the CLI.
+Here the posts are enforced through the Enforcer with the Decisions the judge and policy would give them,
+so the ladder is tested apart from how the judge reads the words; everything after that goes through the
+CLI. tests/cli/test_journey_scan.py runs the same journey from `redline scan` on real text.
 """
 
 from __future__ import annotations

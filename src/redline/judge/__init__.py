@@ -2,8 +2,9 @@
 
 `Judge().assess(post, mentions)` returns one `Assessment` per mention: the stance of the author's own
 voice, a calibrated confidence, the cues that decided it, and an explanation. `assess` does the same
-with a default judge built on first use; `decide_from_stances` (in `redline.judge.verdict`) maps the
-assessments to a Decision until the policy package lands.
+with a default judge built on first use. The policy (`redline.policy.decide`) turns assessments into a
+Decision; `redline.judge.verdict.decide_from_stances` is the judge's own simpler mapping, for library
+users who run the judge without a policy.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""The interim stance → verdict mapping, used until the policy package lands (same signature as `Decide`)."""
+"""A policy-free stance → verdict mapping for using the judge alone (same signature as `Decide`); the pipeline uses redline.policy."""
 
 from __future__ import annotations
 
