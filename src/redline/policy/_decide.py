@@ -54,7 +54,7 @@ def _judge_one(a: Assessment, policy: Policy, tier: int) -> _Finding:
         return _Finding(Verdict.ALLOW, f"tier{tier}_{a.stance.value}_allowed",
                         f"The post's {said} is allowed: reporting, discussion and criticism are not punished.", a)
     weak = a.mention.score < th.mention_score
-    if weak and (a.stance is Stance.UNCLEAR or (base is Verdict.VIOLATING and conf < th.automatic_action)):
+    if weak and (a.stance is Stance.UNCLEAR or (base is Verdict.VIOLATING and conf < th.weak_mention_review)):
         # An uncorroborated ambiguous name (a bare surname, a common word) most often names someone
         # or something else: only a confident violating reading is worth a reviewer's time.
         return _Finding(Verdict.ALLOW, "weak_mention_not_confident",

@@ -86,10 +86,10 @@ class _Validator:
         if not version or len(version) > 64:
             raise self.fail(("version",), "must be a non-empty string of at most 64 characters")
         th = self.get(doc, (), "thresholds", dict)
-        self.keys(th, ("thresholds",), {"automatic_action", "review", "mention_score"})
+        self.keys(th, ("thresholds",), {"automatic_action", "review", "mention_score", "weak_mention_review"})
         t = ("thresholds",)
         thresholds = Thresholds(self.prob(th, t, "automatic_action"), self.prob(th, t, "review"),
-                                self.prob(th, t, "mention_score"))
+                                self.prob(th, t, "mention_score"), self.prob(th, t, "weak_mention_review"))
         if thresholds.review > thresholds.automatic_action:
             raise self.fail(("thresholds", "review"), "must not be above thresholds.automatic_action")
         strikes = self.get(doc, (), "strikes", dict)

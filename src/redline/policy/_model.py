@@ -54,6 +54,7 @@ class Thresholds:
     automatic_action: float = 0.85
     review: float = 0.5
     mention_score: float = 0.5
+    weak_mention_review: float = 0.7  # a weak name match reaches a reviewer only from this confidence
 
 
 @dataclass(frozen=True, slots=True)
