@@ -43,6 +43,19 @@ def _camel_variant(text: str) -> tuple[str, Offsets | None] | None:
     return n.text, n.offsets
 
 
+# Emoji and pictographs wedged inside a word ("Sol🔥eimani"): read once more with them taken out. Only
+# a variant, because between two words ("Hamas🇵🇸Gaza") the emoji is the word boundary.
+_EMOJI_IN_WORD = re.compile(r"(?<=[^\W\d_])[\u2190-\u21ff\u2600-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff]+(?=[^\W\d_])")
+
+
+def _emoji_variant(text: str) -> tuple[str, Offsets | None] | None:
+    if text.isascii() or not _EMOJI_IN_WORD.search(text):
+        return None
+    stripped, offs = rewrite(text, None, [(m.start(), m.end(), "") for m in _EMOJI_IN_WORD.finditer(text)])
+    n = normalize(stripped, offs)
+    return n.text, n.offsets
+
+
 def candidates(index: Index, text: str) -> tuple[list[Candidate], str]:
     """Return every candidate in `text` and the view of its normalized form."""
     base = normalize(text)
@@ -56,6 +69,9 @@ def candidates(index: Index, text: str) -> tuple[list[Candidate], str]:
         camel = _camel_variant(text)
         if camel is not None:
             variants.append(("camelcase", *camel))
+    emoji = _emoji_variant(text)
+    if emoji is not None:
+        variants.append(("emoji", *emoji))
     found: list[Candidate] = []
     base_view = ""
     near: list[tuple[int, int, tuple[str, ...]]] = []
