@@ -17,7 +17,8 @@ def register(app: typer.Typer) -> None:
 
 def eval_command(
     dataset: Path = typer.Argument(..., exists=True, dir_okay=False, help="JSONL with text, label, optional lang."),
-    chart: Path | None = typer.Option(None, "--chart", help="Write a PNG chart of verdict shares here."),
+    chart: Path | None = typer.Option(None, "--chart", help="Where to write the PNG chart of verdict shares "
+                                      "(default: $REDLINE_HOME/reports/eval-<dataset>.png)."),
     as_json: bool = typer.Option(False, "--json", help="Print the figures as JSON."),
     oracle: bool = typer.Option(False, "--oracle-mentions",
                                 help="Use the items' gold `names` as mentions (measures the judge alone)."),
@@ -27,6 +28,11 @@ def eval_command(
     from redline.defaults import default_engine
     from redline.policy import load_policy
 
+    if chart is None:
+        from redline.settings import home
+
+        chart = home() / "reports" / f"eval-{dataset.stem}.png"
+        chart.parent.mkdir(parents=True, exist_ok=True)
     items, skipped = read_items(dataset)
     engine = default_engine(load_policy(policy_path), media=False)  # the same pipeline `redline scan` runs
 
@@ -46,11 +52,10 @@ def eval_command(
     report = {"dataset": str(dataset), "items": len(items), "skipped_unclear": skipped,
               "mentions": "oracle" if oracle else "detected",
               "systems": [judged.to_dict(), naive.to_dict()], "unnamed_violating": unnamed.to_dict()}
-    if chart is not None:
-        from redline.judge.chart import draw
+    from redline.judge.chart import draw
 
-        draw([judged, naive], chart, title=f"Verdicts on {dataset.name}")
-        report["chart"] = str(chart)
+    draw([judged, naive], chart, title=f"Verdicts on {dataset.name}")
+    report["chart"] = str(chart)
     if as_json:
         typer.echo(json.dumps(report, ensure_ascii=False, indent=1))
         return
@@ -61,8 +66,7 @@ def eval_command(
         v = unnamed.verdicts["violating"]
         typer.echo(f"\nviolating items naming no one (left out above): {sum(v.values())}: "
                    + ", ".join(f"{k} {v[k]}" for k in ("violating", "review", "allow")))
-    if chart is not None:
-        typer.echo(f"\nchart: {chart}")
+    typer.echo(f"\nchart: {chart}")
 
 
 def _print(s: Scores) -> None:
