@@ -80,3 +80,16 @@ def test_unambiguous_name_scores_full(detector: NameDetector) -> None:
     assert (m.method.value, m.score) == ("name", 1.0)
     (m,) = detector.find("Hizballah")
     assert (m.method.value, m.score) == ("alias", 0.95)
+
+
+@pytest.mark.parametrize(("text", "entity"), [
+    ("s0leimani forever", "soleimani"),
+    ("#nasrallah", "nasrallah"),
+    ("n.a.s.r.a.l.l.a.h is a hero", "nasrallah"),
+])
+def test_a_disguised_lower_case_surname_is_not_an_ordinary_word(detector: NameDetector, text: str,
+                                                                entity: str) -> None:
+    # Plain "soleimani" in lower case reads like an ordinary word and is dropped when nothing corroborates
+    # it; leetspeak, separators or a hashtag are written on purpose, so a low-score mention remains.
+    found = [m for m in detector.find(text) if m.entity_id == entity]
+    assert found and max(m.score for m in found) <= 0.5

@@ -78,10 +78,17 @@ def settle(index: Index, kept: list[Candidate], base_view: str, text: str) -> li
             out.append((c, CONTEXT, f"corroborated by context word '{words[0]}' in the post"))
             continue
         surface = text[c.start:c.end]
-        if surface.isascii() and surface.islower():
+        if _written_like_a_word(surface, text[max(0, c.start - 1):c.start]):
             continue  # "said", "hamas" the Hebrew word: a bare ambiguous name written like an ordinary word
         out.append((c, UNCORROBORATED, "ambiguous alias without corroboration"))
     return out
+
+
+def _written_like_a_word(surface: str, char_before: str) -> bool:
+    """Return True for a plain lower-case Latin word; a disguised spelling ("s0leimani", "n.a.s.r.a.l.l.a.h")
+    or a hashtag is written on purpose, never like an ordinary word."""
+    return (surface.isascii() and surface.islower() and char_before != "#"
+            and all(ch.isalpha() or ch in " -'" for ch in surface))
 
 
 def _namesake(info: EntityInfo, before: str, after: str) -> str | None:
