@@ -133,7 +133,10 @@ def serve_and_load(workers: int, cases: list[tuple[str, str, list[dict[str, str]
                 if httpx.get(url + "/readyz", timeout=1).status_code == 200:
                     break
             except httpx.HTTPError:
-                time.sleep(0.1)
+                pass
+            time.sleep(0.1)
+        else:
+            raise RuntimeError("the server did not become ready within 30 s")
         for name, path, bodies in cases:
             f = Path(home) / f"{name}.json"
             warm = [{**b, "id": "warm-" + b["id"]} for b in bodies[:300]]
